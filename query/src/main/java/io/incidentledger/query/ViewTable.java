@@ -1,0 +1,148 @@
+package io.incidentledger.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * One read-model table whose rows all belong to one key (usually the incident id). A batch of
+ * changed views is stored by deleting every row of the changed keys and batch-inserting the new
+ * rows: portable SQL (no vendor upsert), two round trips per table per batch, and a redelivered
+ * event rewrites exactly the same rows.
+ * <p>
+ * Values are bound with explicit SQL types, so nulls need no driver guesswork. {@link Instant}
+ * values are bound as {@code OffsetDateTime} at UTC (columns are {@code TIMESTAMP WITH TIME ZONE})
+ * and enums as their name.
+ */
+public final class ViewTable {
+
+    /** A column and the {@link Types} constant its values are bound with. */
+    public record Column(String name, int sqlType) {
+    }
+
+    private static final int IN_LIST = 500;
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private final int[] types;
+    private final String insert;
+    private final String deleteByKey;
+    private final String keyColumn;
+
+    /**
+     * @param keyColumn the column holding the key; the first value of every row
+     * @param others    the remaining columns, in the order of each row's values
+     */
+    public ViewTable(JdbcTemplate jdbc, String table, Column keyColumn, Column... others) {
+        this.jdbc = jdbc;
+        this.table = table;
+        var columns = new ArrayList<Column>();
+        columns.add(keyColumn);
+        columns.addAll(Arrays.asList(others));
+        this.types = columns.stream().mapToInt(Column::sqlType).toArray();
+        this.insert = "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
+                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        this.deleteByKey = "DELETE FROM " + table + " WHERE " + keyColumn.name() + " = ?";
+        this.keyColumn = keyColumn.name();
+    }
+
+    public static Column text(String name) {
+        return new Column(name, Types.VARCHAR);
+    }
+
+    public static Column time(String name) {
+        return new Column(name, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    public static Column integer(String name) {
+        return new Column(name, Types.INTEGER);
+    }
+
+    public static Column bigint(String name) {
+        return new Column(name, Types.BIGINT);
+    }
+
+    public static Column flag(String name) {
+        return new Column(name, Types.BOOLEAN);
+    }
+
+    public static Column decimal(String name) {
+        return new Column(name, Types.DOUBLE);
+    }
+
+    /** Replaces every row of {@code keys} with {@code rows} (which may hold zero or many rows per key). */
+    public void replace(Collection<?> keys, List<Object[]> rows) {
+        if (!keys.isEmpty()) {
+            var keyType = new int[] {types[0]};
+            jdbc.batchUpdate(deleteByKey, keys.stream().map(k -> new Object[] {bindable(k)}).toList(), keyType);
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(insert, rows.stream().map(ViewTable::bindable).toList(), types);
+        }
+    }
+
+    /**
+     * Reads {@code columns} of every row of {@code keys}, a few hundred keys per statement: how a
+     * {@link BatchedViews#prefetching prefetching} projection loads a whole batch's views at once.
+     */
+    public <T> List<T> select(String columns, Collection<?> keys, RowMapper<T> mapper) {
+        var all = new ArrayList<Object>(keys);
+        var rows = new ArrayList<T>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            var chunk = all.subList(from, Math.min(from + IN_LIST, all.size()));
+            var sql = "SELECT " + columns + " FROM " + table + " WHERE " + keyColumn + " IN ("
+                    + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
+            rows.addAll(jdbc.query(sql, mapper, chunk.stream().map(ViewTable::bindable).toArray()));
+        }
+        return rows;
+    }
+
+    /** Deletes every row: what a {@code @ResetHandler} does before a replay. */
+    public void clear() {
+        jdbc.update("DELETE FROM " + table);
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Reads a {@code TIMESTAMP WITH TIME ZONE} column; null stays null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Object[] bindable(Object[] row) {
+        var bound = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            bound[i] = bindable(row[i]);
+        }
+        return bound;
+    }
+
+    private static Object bindable(Object value) {
+        if (value instanceof Instant instant) {
+            return utc(instant);
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return table;
+    }
+}

@@ -1,0 +1,78 @@
+package io.incidentledger.query.postmortem;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces known people's names inside free text by their role label: "maria rolls back the
+ * deploy" reads "Responder 1 rolls back the deploy". Matching is case-insensitive, on whole
+ * words only (a name is not replaced inside a longer word: "Al" stays in "Alert"), tolerant of
+ * any whitespace between a name's words, and takes the longest name first at each position so
+ * "Maria Lopez" wins over "Maria". Names are matched literally, regex metacharacters included.
+ */
+final class NameScrubber {
+
+    private static final String WORD_CHAR = "[\\p{L}\\p{N}_]";
+
+    private final Pattern pattern;
+    private final List<String> labels = new ArrayList<>();
+
+    /** @param labelsByName person name (any case) to label; blank names are ignored */
+    NameScrubber(Map<String, String> labelsByName) {
+        var names = labelsByName.entrySet().stream()
+                .filter(e -> e.getKey() != null && !e.getKey().isBlank())
+                .sorted(Comparator.<Map.Entry<String, String>>comparingInt(e -> -normalize(e.getKey()).length())
+                        .thenComparing(e -> normalize(e.getKey())))
+                .toList();
+        var alternatives = new ArrayList<String>();
+        for (var name : names) {
+            alternatives.add("(" + literal(normalize(name.getKey())) + ")");
+            labels.add(name.getValue());
+        }
+        pattern = alternatives.isEmpty() ? null : Pattern.compile(
+                "(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    String scrub(String text) {
+        if (text == null || pattern == null) {
+            return text;
+        }
+        var matcher = pattern.matcher(Normalizer.normalize(text, Normalizer.Form.NFC));
+        return matcher.replaceAll(match -> Matcher.quoteReplacement(labels.get(matchedAlternative(match))));
+    }
+
+    /** The identity of a name: names differing only in case or spacing are one person. */
+    static String key(String name) {
+        return normalize(name).toLowerCase(Locale.ROOT);
+    }
+
+    private static String normalize(String name) {
+        return Normalizer.normalize(name.strip(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+    }
+
+    /** Each word quoted, any run of whitespace between words. */
+    private static String literal(String name) {
+        var words = name.split(" ");
+        var quoted = new ArrayList<String>();
+        for (var word : words) {
+            quoted.add(Pattern.quote(word));
+        }
+        return String.join("\\s+", quoted);
+    }
+
+    private static int matchedAlternative(java.util.regex.MatchResult match) {
+        for (int group = 1; group <= match.groupCount(); group++) {
+            if (match.group(group) != null) {
+                return group - 1;
+            }
+        }
+        throw new IllegalStateException("a match without an alternative");
+    }
+}

@@ -1,0 +1,49 @@
+package io.incidentledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.incidentledger.incident.Phase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ViewTableIT {
+
+    private static final Instant AT = Instant.parse("2025-03-01T10:15:30.123456Z");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void replacesEveryRowOfTheChangedKeysAndKeepsTheOthers(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor)) {
+            db.jdbc().execute("CREATE TABLE sample (id VARCHAR(64) NOT NULL, phase VARCHAR(16), at TIMESTAMP WITH TIME ZONE,"
+                    + " n BIGINT, flag BOOLEAN, body TEXT)");
+            var table = new ViewTable(db.jdbc(), "sample", ViewTable.text("id"), ViewTable.text("phase"),
+                    ViewTable.time("at"), ViewTable.bigint("n"), ViewTable.flag("flag"), ViewTable.text("body"));
+
+            db.inTransaction(() -> table.replace(List.of("a", "b"), List.of(
+                    new Object[] {"a", Phase.FIXED, AT, 1L, true, "one"},
+                    new Object[] {"a", null, null, null, null, null},
+                    new Object[] {"b", Phase.DETECTED, AT, 2L, false, "two"})));
+            db.inTransaction(() -> table.replace(List.of("a", "c"), List.<Object[]>of(
+                    new Object[] {"a", Phase.LEARNED, AT.plusSeconds(1), 3L, true, "three"})));
+
+            assertThat(db.dump("sample")).isEqualTo("""
+                    sample (2 rows)
+                      id=a | phase=LEARNED | at=2025-03-01T10:15:31.123456Z | n=3 | flag=%1$s | body=three
+                      id=b | phase=DETECTED | at=2025-03-01T10:15:30.123456Z | n=2 | flag=%2$s | body=two
+                    """.formatted(db.vendor() == TestDatabase.Vendor.H2 ? "TRUE" : "t",
+                    db.vendor() == TestDatabase.Vendor.H2 ? "FALSE" : "f"));
+            var at = db.jdbc().queryForObject("SELECT at FROM sample WHERE id = 'b'",
+                    (rs, n) -> ViewTable.instant(rs, "at"));
+            assertThat(at).isEqualTo(AT);
+
+            assertThat(table.select("id, n", List.of("a", "b", "none"), (rs, n) -> rs.getString("id") + rs.getLong("n")))
+                    .containsExactlyInAnyOrder("a3", "b2");
+
+            table.clear();
+            assertThat(db.dump("sample")).isEqualTo("sample (0 rows)\n");
+        }
+    }
+}
