@@ -47,7 +47,12 @@ class BoardPolling {
 
     @Scheduled(fixedDelayString = "${incident-ledger.board.poll-interval:PT1S}")
     void poll() {
-        subscribers.removeIf(BoardSubscriber::isClosed);
+        for (var subscriber : subscribers) {
+            if (subscriber.isClosed()) {
+                subscribers.remove(subscriber);
+                subscriber.release(); // here, under no stream's lock (see BoardSubscriber.release)
+            }
+        }
         if (subscribers.isEmpty()) {
             return;
         }

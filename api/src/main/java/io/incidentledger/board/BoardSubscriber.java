@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.incidentledger.incident.Phase;
 import io.incidentledger.query.status.IncidentStatusView;
@@ -28,6 +29,7 @@ final class BoardSubscriber {
     private final Set<String> open = new HashSet<>();
     private boolean started;
     private volatile boolean closed;
+    private final AtomicBoolean released = new AtomicBoolean();
     private long lastSent = System.nanoTime();
 
     BoardSubscriber(SseEmitter emitter, AutoCloseable subscription) {
@@ -95,12 +97,30 @@ final class BoardSubscriber {
         return closed;
     }
 
+    /**
+     * Stops pushing to this stream and releases its subscription query, at once or, when called
+     * under this object's lock (a failed send), at the next poll ({@link #release}).
+     */
     void close() {
         closed = true;
-        try {
-            subscription.close();
-        } catch (Exception ignored) {
-            // closing a finished subscription has nothing left to release
+        if (!Thread.holdsLock(this)) {
+            release();
+        }
+    }
+
+    /**
+     * Releases the subscription query of a closed stream, once. Never under this object's lock:
+     * Axon calls {@link #offer} holding its update sink's lock, and releasing takes that lock, so
+     * releasing under ours deadlocks with an update waiting for ours; the live-status processor
+     * stayed stuck for good when a poll found a client gone while an update was on its way.
+     */
+    void release() {
+        if (released.compareAndSet(false, true)) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // closing a finished subscription has nothing left to release
+            }
         }
     }
 

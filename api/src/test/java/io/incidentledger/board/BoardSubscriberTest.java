@@ -2,15 +2,22 @@ package io.incidentledger.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.incidentledger.incident.Phase;
 import io.incidentledger.incident.Severity;
 import io.incidentledger.query.status.IncidentStatusView;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -62,6 +69,64 @@ class BoardSubscriberTest {
         }, () -> { });
         gone.start(List.of());
         assertThat(gone.isClosed()).isTrue();
+    }
+
+    /**
+     * Axon delivers an update holding its sink's lock, and closing the subscription takes that lock:
+     * a stream that finds its client gone while an update waits for it must not close the
+     * subscription under its own lock (that deadlocked the live-status processor for good).
+     */
+    @Test
+    void aClientGoneWhileAnUpdateWaitsDoesNotDeadlockTheProcessor() throws Exception {
+        var sink = new ReentrantLock();
+        var closes = new AtomicInteger();
+        var closedUnderSinkContention = new AtomicBoolean();
+        AutoCloseable subscription = () -> {
+            if (!sink.tryLock(2, TimeUnit.SECONDS)) {
+                closedUnderSinkContention.set(true);
+                return;
+            }
+            try {
+                closes.incrementAndGet();
+            } finally {
+                sink.unlock();
+            }
+        };
+        var holder = new BoardSubscriber[1];
+        var processor = new Thread(() -> {
+            sink.lock(); // as Axon's update emitter does while it calls offer
+            try {
+                holder[0].offer(view("B", 7, Phase.DETECTED));
+            } finally {
+                sink.unlock();
+            }
+        }, "processor");
+        holder[0] = new BoardSubscriber(new Recording() {
+            @Override
+            public void send(SseEventBuilder builder) throws IOException {
+                if (sent.isEmpty()) {
+                    super.send(builder); // the board
+                    return;
+                }
+                // the client is gone, found by a poll while an update is on its way
+                processor.start();
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> processor.getState() == Thread.State.BLOCKED);
+                throw new IOException("Broken pipe");
+            }
+        }, subscription);
+        var subscriber = holder[0];
+        subscriber.start(List.of());
+
+        subscriber.catchUp(List.of(view("A", 0, Phase.DETECTED)), Map.of());
+
+        processor.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(processor.isAlive()).as("the processor got past the update").isFalse();
+        assertThat(closedUnderSinkContention).as("closed while the processor held the sink").isFalse();
+        assertThat(subscriber.isClosed()).isTrue();
+        assertThat(closes).as("released by the next poll, not under the stream's lock").hasValue(0);
+        subscriber.release();
+        subscriber.release();
+        assertThat(closes).hasValue(1);
     }
 
     static IncidentStatusView view(String id, long version, Phase phase) {
