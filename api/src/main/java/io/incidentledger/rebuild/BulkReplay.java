@@ -57,6 +57,8 @@ final class BulkReplay implements Runnable {
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final int chunkSize;
+    /** Run once the processors have taken over at the head. */
+    private final Runnable atHead;
     /** One thread per model; daemon, like the replay itself. */
     private final ExecutorService workers;
     private volatile boolean cancelled;
@@ -67,12 +69,13 @@ final class BulkReplay implements Runnable {
      *                   from where an earlier bulk replay stopped
      */
     BulkReplay(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
-               TransactionManager transactions, int chunkSize) {
+               TransactionManager transactions, int chunkSize, Runnable atHead) {
         this.processors = List.copyOf(processors);
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.chunkSize = chunkSize;
+        this.atHead = atHead;
         this.workers = Executors.newFixedThreadPool(processors.size(), runnable -> {
             var thread = new Thread(runnable, "rebuild-model");
             thread.setDaemon(true);
@@ -173,6 +176,13 @@ final class BulkReplay implements Runnable {
                 processors.stream().filter(p -> !p.isRunning()).forEach(StreamingEventProcessor::start);
             }
             finished = true;
+        }
+        if (reachedHead) {
+            try {
+                atHead.run();
+            } catch (RuntimeException e) {
+                log.warn("Replay into {}: tidying up after it failed; the models are rebuilt all the same", names, e);
+            }
         }
     }
 

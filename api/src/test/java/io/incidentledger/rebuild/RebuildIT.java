@@ -3,11 +3,15 @@ package io.incidentledger.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import io.incidentledger.testing.CheckoutOutage;
 import io.incidentledger.testing.Http;
@@ -38,6 +42,8 @@ class RebuildIT {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    DataSource dataSource;
     @LocalServerPort
     int port;
 
@@ -51,12 +57,13 @@ class RebuildIT {
     }
 
     @Test
-    void aRebuildOfEveryModelReportsProgressAndEndsWithIdenticalTables() {
+    void aRebuildOfEveryModelReportsProgressAndEndsWithIdenticalTables() throws SQLException {
         CheckoutOutage.run(commands);
         CheckoutOutage.run(commands);
         models.awaitCaughtUp(models.incidents());
         var before = models.dump();
         long head = jdbc.sql("SELECT MAX(globalIndex) FROM DomainEventEntry").query(Long.class).single();
+        var requestedAt = jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
 
         var started = http.post("/api/admin/rebuilds", Http.ADMIN, ALL);
 
@@ -86,6 +93,21 @@ class RebuildIT {
         seen.forEach((model, processed) -> assertThat(processed).as(model).isSorted().last().isEqualTo(head));
         models.awaitCaughtUp(models.incidents());
         assertThat(models.dump()).isEqualTo(before);
+        if (postgres()) {
+            // the rebuilt tables are vacuumed and analyzed once the replay has reached the head
+            for (var table : List.of("live_status", "postmortem", "analytics_incident", "customer_timeline_incident")) {
+                await(table + " vacuumed").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT GREATEST(last_vacuum, last_autovacuum) FROM pg_stat_user_tables WHERE relname = ?")
+                        .param(table).query(OffsetDateTime.class).optional())
+                        .hasValueSatisfying(at -> assertThat(at).isAfter(requestedAt)));
+            }
+        }
+    }
+
+    private boolean postgres() throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import io.incidentledger.incident.Phase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ViewTableIT {
 
@@ -42,6 +43,12 @@ class ViewTableIT {
             assertThat(table.select("id, n", List.of("a", "b", "none"), (rs, n) -> rs.getString("id") + rs.getLong("n")))
                     .containsExactlyInAnyOrder("a3", "b2");
 
+            // A reset that fails after clearing (before its tokens are stored) must leave the rows.
+            new TransactionTemplate(db.transactions()).executeWithoutResult(status -> {
+                table.clear();
+                status.setRollbackOnly();
+            });
+            assertThat(db.dump("sample")).startsWith("sample (2 rows)");
             table.clear();
             assertThat(db.dump("sample")).isEqualTo("sample (0 rows)\n");
         }
