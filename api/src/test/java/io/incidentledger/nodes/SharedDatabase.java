@@ -28,7 +28,7 @@ final class SharedDatabase {
         this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestDatabase.USER, ""));
     }
 
-    /** A fresh database, dropped when the test JVM exits. */
+    /** A fresh database, dropped by a later test JVM (see TestDatabase.createPostgresDatabase). */
     static SharedDatabase create(String name) {
         return new SharedDatabase(TestDatabase.createPostgresDatabase(name));
     }
