@@ -3,6 +3,7 @@ package io.incidentledger.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,7 +40,19 @@ class DockerFilesTest {
                 .map(Instruction::arguments).findFirst().orElseThrow();
         var parts = copy.split("\\s+");
         assertThat(parts[parts.length - 2]).isEqualTo("/src/" + jar);
-        assertThat(all("ENTRYPOINT").get(0)).contains("\"" + parts[parts.length - 1] + "\"").contains("\"java\"");
+        var copied = parts[parts.length - 1];
+        // extracted, and the extracted jar is what runs, with the archive its training run made
+        var extract = Pattern.compile("java -Djarmode=tools -jar " + Pattern.quote(copied) + " extract --destination (\\S+)");
+        var prepare = finalStage().stream().filter(i -> i.keyword().equals("RUN") && extract.matcher(i.arguments()).find())
+                .map(Instruction::arguments).findFirst().orElseThrow();
+        var matcher = extract.matcher(prepare);
+        assertThat(matcher.find()).isTrue();
+        var extracted = matcher.group(1) + "/" + Path.of(copied).getFileName();
+        var archive = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+) -Dspring.context.exit=onRefresh\\s+-jar "
+                + Pattern.quote(extracted) + " ").matcher(prepare);
+        assertThat(archive.find()).as("a training run of the extracted jar: " + prepare).isTrue();
+        assertThat(all("ENTRYPOINT").get(0)).isEqualTo("[\"java\", \"-XX:SharedArchiveFile=" + archive.group(1)
+                + "\", \"-jar\", \"" + extracted + "\"]");
         assertThat(ProjectFiles.ROOT.resolve("api/pom.xml")).exists();
     }
 

@@ -61,14 +61,17 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Options options, Store store, String label) {
+        return start(options, store, label, AppLaunch.of(options));
+    }
+
+    static AppProcess start(Options options, Store store, String label, AppLaunch launch) {
         try {
             Files.createDirectories(options.out());
             var port = freePort();
             var command = new ArrayList<String>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(options.appJvmOptions());
-            command.add("-jar");
-            command.add(options.jar().toAbsolutePath().toString());
+            command.addAll(launch.jvmArguments());
             command.add("--server.port=" + port);
             command.add("--incident-ledger.samples.enabled=false");
             command.addAll(store.appArguments());

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 record Options(List<String> stores, int events, int openIncidents, int repetitions, List<Integer> clients,
                Duration warmUp, Duration measure, Set<String> sections, Path jar, Path out, String postgresUrl,
-               String postgresUser, List<String> appJvmOptions, List<String> appArguments, long seed) {
+               String postgresUser, List<String> appJvmOptions, List<String> appArguments, long seed, String launch) {
 
     static final Set<String> ALL_SECTIONS = Set.of("baseline", "commands", "rebuild", "long", "reads");
 
@@ -29,6 +29,8 @@ record Options(List<String> stores, int events, int openIncidents, int repetitio
               --sections a,b              any of baseline,commands,rebuild,long,reads (default all;
                                           start-up, the scan and one rebuild always run)
               --jar api/target/incident-ledger.jar
+              --launch cds                cds: run the jar as docker/Dockerfile does (extracted, with a
+                                          class-data-sharing archive from a training run); jar: java -jar
               --out bench/target/results  where tables and app logs go
               --postgres jdbc:postgresql://127.0.0.1:5432/ --postgres-user postgres
               --app-jvm "-Xmx1g"          JVM options for the application (space separated)
@@ -53,6 +55,7 @@ record Options(List<String> stores, int events, int openIncidents, int repetitio
         List<String> appJvm = List.of();
         List<String> appArgs = List.of();
         long seed = 42;
+        String launch = "cds";
         for (int i = 0; i < args.length; i++) {
             var name = args[i];
             if (name.isBlank()) {
@@ -81,11 +84,15 @@ record Options(List<String> stores, int events, int openIncidents, int repetitio
                 case "--app-jvm" -> appJvm = words(value);
                 case "--app-args" -> appArgs = words(value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--launch" -> launch = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + HELP);
             }
         }
         if (!ALL_SECTIONS.containsAll(sections)) {
             throw new IllegalArgumentException("unknown section in " + sections + "\n" + HELP);
+        }
+        if (!launch.equals("cds") && !launch.equals("jar")) {
+            throw new IllegalArgumentException("--launch is cds or jar, not " + launch + "\n" + HELP);
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no application jar at " + jar.toAbsolutePath()
@@ -93,7 +100,7 @@ record Options(List<String> stores, int events, int openIncidents, int repetitio
         }
         return new Options(stores, events, Math.min(open, events / 10), Math.max(1, repetitions), clients,
                 Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds), sections, jar, out, postgresUrl, postgresUser,
-                appJvm, appArgs, seed);
+                appJvm, appArgs, seed, launch);
     }
 
     boolean runs(String section) {

@@ -47,6 +47,12 @@ final class StoreRun {
         try (var app = AppProcess.start(options, store, "empty")) {
             emptyStart = app.awaitReady();
         }
+        if (!AppLaunch.of(options).equals(AppLaunch.plain(options))) {
+            try (var app = AppProcess.start(options, store, "empty-plain-jar", AppLaunch.plain(options))) {
+                report.row("start-up to ready, empty store, plain java -jar (for comparison)",
+                        Report.seconds(app.awaitReady()));
+            }
+        }
         progress("generating " + Report.count(options.events()) + " events");
         long began = System.nanoTime();
         dataset = HistoryGenerator.write(store, options.events(), options.openIncidents(), options.seed());
@@ -101,7 +107,8 @@ final class StoreRun {
         }
         try (var serving = app) {
             double loaded = Latencies.median(starts);
-            report.row("start-up to ready, empty store / " + Report.count(dataset.events()) + " events",
+            report.row("start-up to ready, empty store / " + Report.count(dataset.events()) + " events ("
+                            + AppLaunch.of(options).description() + ")",
                     Report.seconds(emptyStart) + " / " + Report.seconds(loaded), "< 6 s",
                     loaded < 6000 && emptyStart < 6000);
             if (options.runs("reads")) {
