@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -33,6 +35,8 @@ public final class ViewTable {
     }
 
     private static final int IN_LIST = 500;
+    /** The table of every ViewTable made in this JVM. */
+    private static final Set<String> TABLES = ConcurrentHashMap.newKeySet();
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -48,6 +52,7 @@ public final class ViewTable {
     public ViewTable(JdbcTemplate jdbc, String table, Column keyColumn, Column... others) {
         this.jdbc = jdbc;
         this.table = table;
+        TABLES.add(table);
         var columns = new ArrayList<Column>();
         columns.add(keyColumn);
         columns.addAll(Arrays.asList(others));
@@ -56,6 +61,11 @@ public final class ViewTable {
                 + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
         this.deleteByKey = "DELETE FROM " + table + " WHERE " + keyColumn.name() + " = ?";
         this.keyColumn = keyColumn.name();
+    }
+
+    /** The read models' tables (those of every ViewTable made in this JVM), sorted: e.g. what to vacuum after a rebuild. */
+    public static List<String> tables() {
+        return TABLES.stream().sorted().toList();
     }
 
     public static Column text(String name) {
