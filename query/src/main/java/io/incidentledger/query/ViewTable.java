@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -35,8 +35,8 @@ public final class ViewTable {
     }
 
     private static final int IN_LIST = 500;
-    /** The table of every ViewTable made in this JVM. */
-    private static final Set<String> TABLES = ConcurrentHashMap.newKeySet();
+    /** The tables emptied on this thread while {@link #clearedBy} records them. */
+    private static final ThreadLocal<Set<String>> CLEARED = new ThreadLocal<>();
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -52,7 +52,6 @@ public final class ViewTable {
     public ViewTable(JdbcTemplate jdbc, String table, Column keyColumn, Column... others) {
         this.jdbc = jdbc;
         this.table = table;
-        TABLES.add(table);
         var columns = new ArrayList<Column>();
         columns.add(keyColumn);
         columns.addAll(Arrays.asList(others));
@@ -63,9 +62,23 @@ public final class ViewTable {
         this.keyColumn = keyColumn.name();
     }
 
-    /** The read models' tables (those of every ViewTable made in this JVM), sorted: e.g. what to vacuum after a rebuild. */
-    public static List<String> tables() {
-        return TABLES.stream().sorted().toList();
+    /**
+     * Runs {@code reset} (a processor's reset, which calls its models' {@code @ResetHandler}s on
+     * this thread) and returns the tables it emptied: what a rebuild refills.
+     */
+    public static Set<String> clearedBy(Runnable reset) {
+        var outer = CLEARED.get();
+        var cleared = new TreeSet<String>();
+        CLEARED.set(cleared);
+        try {
+            reset.run();
+        } finally {
+            CLEARED.set(outer);
+        }
+        if (outer != null) {
+            outer.addAll(cleared);
+        }
+        return cleared;
     }
 
     public static Column text(String name) {
@@ -127,6 +140,10 @@ public final class ViewTable {
      */
     public void clear() {
         jdbc.update((postgres() ? "TRUNCATE TABLE " : "DELETE FROM ") + table);
+        var recording = CLEARED.get();
+        if (recording != null) {
+            recording.add(table);
+        }
     }
 
     private boolean postgres() {

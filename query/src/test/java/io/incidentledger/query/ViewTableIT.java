@@ -49,7 +49,7 @@ class ViewTableIT {
                 status.setRollbackOnly();
             });
             assertThat(db.dump("sample")).startsWith("sample (2 rows)");
-            table.clear();
+            assertThat(ViewTable.clearedBy(table::clear)).as("what a reset emptied").containsExactly("sample");
             assertThat(db.dump("sample")).isEqualTo("sample (0 rows)\n");
         }
     }
