@@ -54,7 +54,8 @@ final class Rebuild {
     /**
      * On PostgreSQL the application vacuums the tables a rebuild refilled, in the background, once
      * it is done; back-to-back rebuilds (nothing an operator does) would each be measured against
-     * the previous one's vacuum. Each measured rebuild starts once no vacuum runs on the store.
+     * the previous one's vacuum. Each measured rebuild starts once no vacuum (nor autovacuum) runs
+     * on the store.
      */
     private static void awaitNoVacuum(Store store) throws SQLException {
         if (!(store instanceof Store.Postgres)) {
@@ -64,7 +65,7 @@ final class Rebuild {
         long giveUp = began + Duration.ofMinutes(10).toNanos();
         try (var connection = store.connect(); var statement = connection.prepareStatement(
                 "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
-                        + " AND query ILIKE 'VACUUM%'")) {
+                        + " AND (query ILIKE 'VACUUM%' OR query ILIKE 'autovacuum:%')")) {
             while (System.nanoTime() < giveUp) {
                 try (var rows = statement.executeQuery()) {
                     rows.next();
@@ -77,7 +78,7 @@ final class Rebuild {
         }
         long waited = (System.nanoTime() - began) / 1_000_000;
         if (waited > 500) {
-            System.err.println("[" + store.name() + "] waited " + waited + " ms for the previous rebuild's vacuum");
+            System.err.println("[" + store.name() + "] waited " + waited + " ms for vacuums on the store (the previous rebuild's, or autovacuum)");
         }
     }
 
