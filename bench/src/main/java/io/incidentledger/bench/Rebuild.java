@@ -78,7 +78,8 @@ final class Rebuild {
         }
         long waited = (System.nanoTime() - began) / 1_000_000;
         if (waited > 500) {
-            System.err.println("[" + store.name() + "] waited " + waited + " ms for vacuums on the store (the previous rebuild's, or autovacuum)");
+            System.err.println("[" + store.name() + "] waited " + waited
+                    + " ms for vacuums on the store (the previous rebuild's, or autovacuum)");
         }
     }
 
