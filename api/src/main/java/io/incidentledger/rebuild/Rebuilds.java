@@ -29,7 +29,6 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -178,8 +177,7 @@ public class Rebuilds {
     private void vacuumRefilled() {
         var tables = new TreeSet<>(refilling);
         refilling.removeAll(tables);
-        if (tables.isEmpty() || !Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())))) {
+        if (tables.isEmpty() || !ViewTable.postgres(jdbc)) {
             return;
         }
         vacuums.execute(() -> {

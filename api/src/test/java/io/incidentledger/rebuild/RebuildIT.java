@@ -3,7 +3,6 @@ package io.incidentledger.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,11 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import io.incidentledger.testing.CheckoutOutage;
 import io.incidentledger.testing.Http;
 import io.incidentledger.testing.ReadModels;
+import io.incidentledger.testing.TestDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -42,8 +40,6 @@ class RebuildIT {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
-    @Autowired
-    DataSource dataSource;
     @LocalServerPort
     int port;
 
@@ -57,7 +53,7 @@ class RebuildIT {
     }
 
     @Test
-    void aRebuildOfEveryModelReportsProgressAndEndsWithIdenticalTables() throws SQLException {
+    void aRebuildOfEveryModelReportsProgressAndEndsWithIdenticalTables() {
         CheckoutOutage.run(commands);
         CheckoutOutage.run(commands);
         models.awaitCaughtUp(models.incidents());
@@ -93,7 +89,7 @@ class RebuildIT {
         seen.forEach((model, processed) -> assertThat(processed).as(model).isSorted().last().isEqualTo(head));
         models.awaitCaughtUp(models.incidents());
         assertThat(models.dump()).isEqualTo(before);
-        if (postgres()) {
+        if (TestDatabase.postgres()) {
             // the rebuilt tables are vacuumed and analyzed once the replay has reached the head
             for (var table : List.of("live_status", "postmortem", "analytics_incident", "customer_timeline_incident")) {
                 await(table + " vacuumed").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
@@ -101,12 +97,6 @@ class RebuildIT {
                         .param(table).query(OffsetDateTime.class).optional())
                         .hasValueSatisfying(at -> assertThat(at).isAfter(requestedAt)));
             }
-        }
-    }
-
-    private boolean postgres() throws SQLException {
-        try (var connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
     }
 

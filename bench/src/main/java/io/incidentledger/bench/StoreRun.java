@@ -47,7 +47,7 @@ final class StoreRun {
         try (var app = AppProcess.start(options, store, "empty")) {
             emptyStart = app.awaitReady();
         }
-        if (!AppLaunch.of(options).equals(AppLaunch.plain(options))) {
+        if (!options.launch().equals("jar")) {
             try (var app = AppProcess.start(options, store, "empty-plain-jar", AppLaunch.plain(options))) {
                 report.row("start-up to ready, empty store, plain java -jar (for comparison)",
                         Report.seconds(app.awaitReady()));

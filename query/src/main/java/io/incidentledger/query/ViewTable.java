@@ -67,16 +67,12 @@ public final class ViewTable {
      * this thread) and returns the tables it emptied: what a rebuild refills.
      */
     public static Set<String> clearedBy(Runnable reset) {
-        var outer = CLEARED.get();
         var cleared = new TreeSet<String>();
         CLEARED.set(cleared);
         try {
             reset.run();
         } finally {
-            CLEARED.set(outer);
-        }
-        if (outer != null) {
-            outer.addAll(cleared);
+            CLEARED.remove();
         }
         return cleared;
     }
@@ -139,14 +135,15 @@ public final class ViewTable {
      * {@code TRUNCATE} commits the open transaction, so H2 deletes.
      */
     public void clear() {
-        jdbc.update((postgres() ? "TRUNCATE TABLE " : "DELETE FROM ") + table);
+        jdbc.update((postgres(jdbc) ? "TRUNCATE TABLE " : "DELETE FROM ") + table);
         var recording = CLEARED.get();
         if (recording != null) {
             recording.add(table);
         }
     }
 
-    private boolean postgres() {
+    /** Whether {@code jdbc} talks to PostgreSQL (the other store is H2). */
+    public static boolean postgres(JdbcTemplate jdbc) {
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
