@@ -1,13 +1,23 @@
 package io.incidentledger.engine;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import io.incidentledger.query.IsoInstants;
 import io.incidentledger.query.audit.ChainAnchoring;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -15,6 +25,9 @@ import org.axonframework.serialization.Serializer;
  * (docs/audit-chain.md). Anchoring at append time, rather than in an event processor, leaves no
  * window in which a row could be edited before its link exists, and the anchors can never be
  * "rebuilt" from rows that were edited since.
+ * <p>
+ * Events read back parse their stored timestamp with {@link IsoInstants} rather than Axon's
+ * general formatter: the same instant, at a fraction of the cost of a replay's every event.
  */
 class AnchoringEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -45,5 +58,61 @@ class AnchoringEventStorageEngine extends JdbcEventStorageEngine {
             }
             ranges.forEach((incidentId, range) -> anchoring.anchor(incidentId, range[0], range[1]));
         });
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        var data = super.getTrackedEventData(resultSet, previousToken);
+        var stamp = readTimeStamp(resultSet, schema().timestampColumn());
+        return data instanceof TrackedDomainEventData<?> domain && stamp instanceof CharSequence text
+                ? new TrackedDomainEventData<>(data.trackingToken(), new Stamped<>(domain, text))
+                : data;
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        var data = super.getDomainEventData(resultSet);
+        var stamp = readTimeStamp(resultSet, schema().timestampColumn());
+        return stamp instanceof CharSequence text ? new Stamped<>(data, text) : data;
+    }
+
+    /** A stored event whose timestamp is parsed from its column's text by {@link IsoInstants}. */
+    private record Stamped<T>(DomainEventData<T> data, CharSequence timestamp) implements DomainEventData<T> {
+
+        @Override
+        public Instant getTimestamp() {
+            return IsoInstants.parse(timestamp, DateTimeUtils::parseInstant);
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return data.getEventIdentifier();
+        }
+
+        @Override
+        public SerializedObject<T> getMetaData() {
+            return data.getMetaData();
+        }
+
+        @Override
+        public SerializedObject<T> getPayload() {
+            return data.getPayload();
+        }
+
+        @Override
+        public String getType() {
+            return data.getType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return data.getAggregateIdentifier();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return data.getSequenceNumber();
+        }
     }
 }

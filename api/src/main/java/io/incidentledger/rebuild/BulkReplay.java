@@ -231,9 +231,9 @@ final class BulkReplay implements Runnable {
             var result = unitOfWork.executeWithResult(() -> {
                 var message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
                 for (var invoker : invokers) {
-                    if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
-                        invoker.handle(message, Segment.ROOT_SEGMENT);
-                    }
+                    // No canHandle first: a handler that takes no such event ignores it anyway, and
+                    // asking would look its handlers up a second time for every event.
+                    invoker.handle(message, Segment.ROOT_SEGMENT);
                 }
                 return null;
             }, RollbackConfigurationType.ANY_THROWABLE);

@@ -15,6 +15,7 @@ public final class ViewJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(IsoInstants.jacksonModule())
             .build();
 
     private ViewJson() {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -148,8 +149,10 @@ public final class ViewTable {
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
+    /** The instant at UTC, built without {@link Instant#atOffset} (which builds new zone rules every call on Java 17). */
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     /** Reads a {@code TIMESTAMP WITH TIME ZONE} column; null stays null. */

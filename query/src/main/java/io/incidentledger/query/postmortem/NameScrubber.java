@@ -22,6 +22,8 @@ final class NameScrubber {
 
     private final Pattern pattern;
     private final List<String> labels = new ArrayList<>();
+    /** Each name's first word, {@link #fold folded}: a text holding none of them names nobody. */
+    private final List<String> firstWords = new ArrayList<>();
 
     /** @param labelsByName person name (any case) to label; blank names are ignored */
     NameScrubber(Map<String, String> labelsByName) {
@@ -34,6 +36,7 @@ final class NameScrubber {
         for (var name : names) {
             alternatives.add("(" + literal(normalize(name.getKey())) + ")");
             labels.add(name.getValue());
+            firstWords.add(fold(normalize(name.getKey()).split(" ")[0]));
         }
         pattern = alternatives.isEmpty() ? null : Pattern.compile(
                 "(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")",
@@ -44,8 +47,35 @@ final class NameScrubber {
         if (text == null || pattern == null) {
             return text;
         }
-        var matcher = pattern.matcher(Normalizer.normalize(text, Normalizer.Form.NFC));
+        var normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
+        if (!mayMention(normalized)) {
+            return normalized;
+        }
+        var matcher = pattern.matcher(normalized);
         return matcher.replaceAll(match -> Matcher.quoteReplacement(labels.get(matchedAlternative(match))));
+    }
+
+    /**
+     * Whether the text could hold a name: a cheap look for a first word before the pattern's
+     * search from every position. The pattern matches a literal case-insensitively by comparing
+     * each character folded as {@link #fold} folds it, so a text without any folded first word
+     * has no match.
+     */
+    private boolean mayMention(String text) {
+        var folded = fold(text);
+        for (var word : firstWords) {
+            if (folded.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each code point as {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE} compares it. */
+    private static String fold(String text) {
+        var folded = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return folded.toString();
     }
 
     /** The identity of a name: names differing only in case or spacing are one person. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.incidentledger.incident.DetectionSource;
 import io.incidentledger.incident.IncidentAcknowledged;
@@ -34,6 +36,32 @@ class NameScrubberTest {
 
         assertThat(scrubber.scrub("maria rolls back the deploy; MARIA said so, ask Maria."))
                 .isEqualTo("Responder 1 rolls back the deploy; Responder 1 said so, ask Responder 1.");
+    }
+
+    @Test
+    void findsNamesInEveryCaseThePatternMatchesBeyondLatin() {
+        // The quick look for a name before the pattern runs must never miss what the pattern
+        // finds: dotted and dotless i, final sigma, and a script outside the 16-bit range.
+        var names = List.of("İsmail", "Σοφία", "\uD801\uDC28\uD801\uDC2F\uD801\uDC4A", "ß-team");
+        var scrubber = scrubber(names.get(0), "Responder 1", names.get(1), "Responder 2", names.get(2), "Responder 3",
+                names.get(3), "Responder 4");
+        for (var name : names) {
+            for (var written : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT),
+                    perCharacterUpperCase(name))) {
+                var text = "paged " + written + " at noon";
+                boolean patternFinds = Pattern.compile(Pattern.quote(name),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                        .matcher(text).find();
+                assertThat(scrubber.scrub(text).contains("Responder ")).as(written).isEqualTo(patternFinds);
+            }
+        }
+        assertThat(scrubber.scrub("paged \uD801\uDC00\uD801\uDC07\uD801\uDC22 at noon")).isEqualTo("paged Responder 3 at noon");
+    }
+
+    private static String perCharacterUpperCase(String text) {
+        var out = new StringBuilder();
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.toUpperCase(c)));
+        return out.toString();
     }
 
     @Test
