@@ -58,7 +58,8 @@ public final class TestDatabase implements AutoCloseable {
         var database = new TestDatabase(vendor, name, url);
         var flyway = Flyway.configure()
                 .dataSource(new DriverManagerDataSource(url, "postgres", ""))
-                .locations("classpath:db/migration/common");
+                .locations("classpath:db/migration/common",
+                        "classpath:db/migration/" + (vendor == Vendor.POSTGRES ? "postgresql" : "h2"));
         if (vendor == Vendor.POSTGRES) {
             flyway.schemas(name);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.incidentledger.incident.Phase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,18 @@ class ViewTableIT {
             assertThat(db.dump("sample")).startsWith("sample (2 rows)");
             assertThat(ViewTable.clearedBy(table::clear)).as("what a reset emptied").containsExactly("sample");
             assertThat(db.dump("sample")).isEqualTo("sample (0 rows)\n");
+        }
+    }
+
+    /** PostgreSQL compresses the large view documents with lz4 (V10); a server without it would keep pglz. */
+    @Test
+    void largeDocumentsAreCompressedWithLz4OnPostgres() {
+        try (var db = TestDatabase.create(TestDatabase.Vendor.POSTGRES)) {
+            var lz4 = db.jdbc().queryForList("SELECT c.relname || '.' || a.attname FROM pg_attribute a"
+                    + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = current_schema() AND a.attcompression = 'l' ORDER BY 1", String.class);
+            assertThat(lz4).containsExactly("customer_timeline_incident.state_json", "live_status.view_json",
+                    "postmortem.search_text", "postmortem.view_json", "postmortem_state.state_json");
         }
     }
 }
