@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.incidentledger.query.BatchedViews;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -22,8 +23,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,16 +224,22 @@ final class BulkReplay implements Runnable {
 
         /** One chunk through this model, and its segments' tokens moved past it, in one transaction. */
         int replay(List<TrackedEventMessage<?>> chunk) {
-            var unitOfWork = new BatchingUnitOfWork<EventMessage<?>>(new ArrayList<EventMessage<?>>(chunk));
+            // One plain unit of work for the whole chunk: a batching one keeps a context, a result
+            // message (with a random identifier) and four phase notifications per event, which
+            // cost more than some models' handling. The views see the chunk's events all the same
+            // (BatchedViews.MESSAGES), and commit or roll back with them in one transaction.
+            var unitOfWork = new DefaultUnitOfWork<EventMessage<?>>(chunk.get(0));
             unitOfWork.attachTransaction(transactions);
+            unitOfWork.resources().put(BatchedViews.MESSAGES, chunk);
             var last = chunk.get(chunk.size() - 1).trackingToken();
             unitOfWork.onPrepareCommit(u -> segments.replaceAll(segment -> segment.advancedTo(last, tokenStore)));
             var result = unitOfWork.executeWithResult(() -> {
-                var message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-                for (var invoker : invokers) {
-                    // No canHandle first: a handler that takes no such event ignores it anyway, and
-                    // asking would look its handlers up a second time for every event.
-                    invoker.handle(message, Segment.ROOT_SEGMENT);
+                for (var message : chunk) {
+                    for (var invoker : invokers) {
+                        // No canHandle first: a handler that takes no such event ignores it anyway,
+                        // and asking would look its handlers up a second time for every event.
+                        invoker.handle(message, Segment.ROOT_SEGMENT);
+                    }
                 }
                 return null;
             }, RollbackConfigurationType.ANY_THROWABLE);

@@ -37,6 +37,13 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class BatchedViews<K, V> {
 
+    /**
+     * A unit-of-work resource: the event messages a unit of work that is no
+     * {@link BatchingUnitOfWork} hands its handlers one after another (a bulk replay's chunk), so
+     * that a {@link #prefetching} projection reads their views at once there too.
+     */
+    public static final String MESSAGES = BatchedViews.class.getName() + ".messages";
+
     private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final String resourceKey = BatchedViews.class.getName() + "#" + INSTANCES.incrementAndGet();
@@ -109,8 +116,12 @@ public final class BatchedViews<K, V> {
 
     private Batch newBatch(UnitOfWork<?> root) {
         var batch = new Batch();
-        if (loadAll != null && root instanceof BatchingUnitOfWork<?> batching) {
-            batch.prefetch(batching.getMessages());
+        if (loadAll != null) {
+            List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
+                    ? batching.getMessages() : root.getResource(MESSAGES);
+            if (messages != null) {
+                batch.prefetch(messages);
+            }
         }
         root.onPrepareCommit(u -> batch.flush());
         root.afterCommit(u -> batch.publish());

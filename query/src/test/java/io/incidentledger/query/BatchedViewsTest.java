@@ -128,16 +128,21 @@ class BatchedViewsTest {
         assertThat(writes).containsExactly(Map.of("a", "1"));
     }
 
-    @Test
-    void aPrefetchingBatchReadsTheViewsOfAllItsMessagesInOneCall() {
-        stored.put("a", "x");
-        var loadAlls = new ArrayList<List<String>>();
-        var prefetching = views.prefetching(message -> ((String) message.getPayload()).substring(0, 1), keys -> {
+    private final List<List<String>> loadAlls = new ArrayList<>();
+
+    private BatchedViews<String, String> prefetching() {
+        return views.prefetching(message -> ((String) message.getPayload()).substring(0, 1), keys -> {
             loadAlls.add(List.copyOf(keys));
             var found = new HashMap<String, String>();
             keys.stream().filter(stored::containsKey).forEach(k -> found.put(k, stored.get(k)));
             return found;
         });
+    }
+
+    @Test
+    void aPrefetchingBatchReadsTheViewsOfAllItsMessagesInOneCall() {
+        stored.put("a", "x");
+        var prefetching = prefetching();
         List<EventMessage<?>> batch = List.of(GenericEventMessage.asEventMessage("a1"),
                 GenericEventMessage.asEventMessage("b2"), GenericEventMessage.asEventMessage("a3"));
         var unitOfWork = new BatchingUnitOfWork<>(batch);
@@ -145,6 +150,29 @@ class BatchedViewsTest {
         unitOfWork.executeWithResult(() -> {
             var payload = (String) unitOfWork.getMessage().getPayload();
             return prefetching.update(payload.substring(0, 1), v -> append(v, payload.substring(1)));
+        }, RollbackConfigurationType.ANY_THROWABLE);
+
+        assertThat(loadAlls).containsExactly(List.of("a", "b"));
+        assertThat(loads).as("no single reads").isEmpty();
+        assertThat(writes).containsExactly(Map.of("a", "x13", "b", "2"));
+    }
+
+    /** The bulk replay handles a chunk in one plain unit of work, naming its messages as a resource. */
+    @Test
+    void aPlainUnitOfWorkNamingItsMessagesIsPrefetchedToo() {
+        stored.put("a", "x");
+        var prefetching = prefetching();
+        List<EventMessage<?>> chunk = List.of(GenericEventMessage.asEventMessage("a1"),
+                GenericEventMessage.asEventMessage("b2"), GenericEventMessage.asEventMessage("a3"));
+        var unitOfWork = new DefaultUnitOfWork<>(chunk.get(0));
+        unitOfWork.resources().put(BatchedViews.MESSAGES, chunk);
+
+        unitOfWork.executeWithResult(() -> {
+            for (var message : chunk) {
+                var payload = (String) message.getPayload();
+                prefetching.update(payload.substring(0, 1), v -> append(v, payload.substring(1)));
+            }
+            return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
 
         assertThat(loadAlls).containsExactly(List.of("a", "b"));

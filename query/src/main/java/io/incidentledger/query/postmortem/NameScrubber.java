@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
 final class NameScrubber {
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}_]";
+    /** Compiled once: every document's roster normalizes each name it meets. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private final Pattern pattern;
+    /** The names as one pattern, compiled when a text first may mention one of them. */
+    private final String regex;
+    private Pattern pattern;
     private final List<String> labels = new ArrayList<>();
     /** Each name's first word, {@link #fold folded}: a text holding none of them names nobody. */
     private final List<String> firstWords = new ArrayList<>();
@@ -38,18 +42,20 @@ final class NameScrubber {
             labels.add(name.getValue());
             firstWords.add(fold(normalize(name.getKey()).split(" ")[0]));
         }
-        pattern = alternatives.isEmpty() ? null : Pattern.compile(
-                "(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        regex = alternatives.isEmpty() ? null
+                : "(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")";
     }
 
     String scrub(String text) {
-        if (text == null || pattern == null) {
+        if (text == null || regex == null) {
             return text;
         }
         var normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
         if (!mayMention(normalized)) {
             return normalized;
+        }
+        if (pattern == null) {
+            pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
         var matcher = pattern.matcher(normalized);
         return matcher.replaceAll(match -> Matcher.quoteReplacement(labels.get(matchedAlternative(match))));
@@ -74,7 +80,15 @@ final class NameScrubber {
     /** Each code point as {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE} compares it. */
     private static String fold(String text) {
         var folded = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c < 0x80) {
+                folded.append((char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+            } else {
+                folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+            }
+            i += Character.charCount(c);
+        }
         return folded.toString();
     }
 
@@ -84,7 +98,7 @@ final class NameScrubber {
     }
 
     private static String normalize(String name) {
-        return Normalizer.normalize(name.strip(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFC)).replaceAll(" ");
     }
 
     /** Each word quoted, any run of whitespace between words. */
