@@ -37,7 +37,7 @@ record AppLaunch(List<String> jvmArguments, String description) {
         var directory = options.out().resolve("app").toAbsolutePath();
         var extracted = directory.resolve(options.jar().getFileName());
         var archive = directory.resolve("incident-ledger.jsa");
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var java = AppProcess.JAVA;
         System.err.println("[bench] extracting the jar and training its class-data-sharing archive in " + directory);
         run(directory.resolveSibling("app-extract.log"), java, "-Djarmode=tools", "-jar",
                 options.jar().toAbsolutePath().toString(), "extract", "--force", "--destination", directory.toString());

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 final class AppProcess implements AutoCloseable {
 
     static final String API_KEY = "bench-key-0123456789abcdef";
+    /** The java executable of the runner's own JDK, which starts the application too. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$",
             Pattern.MULTILINE);
 
@@ -69,7 +71,7 @@ final class AppProcess implements AutoCloseable {
             Files.createDirectories(options.out());
             var port = freePort();
             var command = new ArrayList<String>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(JAVA);
             command.addAll(options.appJvmOptions());
             command.addAll(launch.jvmArguments());
             command.add("--server.port=" + port);

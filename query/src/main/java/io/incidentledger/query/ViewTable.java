@@ -167,7 +167,7 @@ public final class ViewTable {
      * {@code TRUNCATE} commits the open transaction, so H2 deletes.
      */
     public void clear() {
-        jdbc.update((postgres(jdbc) ? "TRUNCATE TABLE " : "DELETE FROM ") + table);
+        jdbc.update((postgres() ? "TRUNCATE TABLE " : "DELETE FROM ") + table);
         var recording = CLEARED.get();
         if (recording != null) {
             recording.add(table);
