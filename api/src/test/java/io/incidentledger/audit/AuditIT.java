@@ -9,8 +9,10 @@ import io.incidentledger.incident.CorrectEntry;
 import io.incidentledger.incident.IncidentId;
 import io.incidentledger.testing.CheckoutOutage;
 import io.incidentledger.testing.Http;
+import io.incidentledger.testing.ReadModels;
 import io.incidentledger.testing.Tampering;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,8 @@ class AuditIT {
     CommandGateway commands;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    QueryGateway queries;
     @LocalServerPort
     int port;
 
@@ -95,7 +99,7 @@ class AuditIT {
 
         var anchor = http.get("/api/audit/incidents/" + run.incidentId(), Http.AUDITOR).json()
                 .get("entries").get(4).get("anchor").asString();
-        try (var edit = Tampering.editPayload(jdbc, run.incidentId(), 4, "deploy 4411", "deploy 4412")) {
+        try (var edit = Tampering.editPayload(new ReadModels(queries, jdbc), jdbc, run.incidentId(), 4, "deploy 4411", "deploy 4412")) {
             var broken = http.get(path, Http.AUDITOR).json();
             assertThat(broken.get("intact").asBoolean()).isFalse();
             var firstBreak = broken.get("firstBreak");

@@ -13,8 +13,10 @@ import io.incidentledger.history.HistoryImport;
 import io.incidentledger.testing.CheckoutOutage;
 import io.incidentledger.testing.Http;
 import io.incidentledger.testing.Processes;
+import io.incidentledger.testing.ReadModels;
 import io.incidentledger.testing.Tampering;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,8 @@ class IndependentVerificationIT {
     CommandGateway commands;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    QueryGateway queries;
     @Autowired
     HistoryImport importer;
     @LocalServerPort
@@ -85,7 +89,7 @@ class IndependentVerificationIT {
     void bothFindTheRowEditedInTheDatabase() throws IOException {
         var run = CheckoutOutage.run(commands);
         var export = dir.resolve("tampered.jsonl");
-        try (var edit = Tampering.editPayload(jdbc, run.incidentId(), 7, "Retry budget restored", "Retry budget fixed")) {
+        try (var edit = Tampering.editPayload(new ReadModels(queries, jdbc), jdbc, run.incidentId(), 7, "Retry budget restored", "Retry budget fixed")) {
             Files.writeString(export, http.get("/api/audit/incidents/" + run.incidentId() + "/export", Http.AUDITOR).body());
             var ours = http.get("/api/audit/incidents/" + run.incidentId() + "/verification", Http.AUDITOR).json();
             assertThat(ours.get("firstBreak").get("sequenceNumber").asLong()).isEqualTo(7);

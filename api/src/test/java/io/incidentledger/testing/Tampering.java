@@ -3,6 +3,7 @@ package io.incidentledger.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,8 +19,14 @@ public final class Tampering {
         void close();
     }
 
-    /** Edits the text of one stored event's payload in place. */
-    public static Edit editPayload(JdbcClient jdbc, String incidentId, long sequenceNumber, String from, String to) {
+    /**
+     * Edits the text of one stored event's payload in place, once the read models have folded the
+     * incident: an edit the processors could still read would leak into the views that other tests
+     * (a rebuild compared with the live tables) find there after the row is put back.
+     */
+    public static Edit editPayload(ReadModels models, JdbcClient jdbc, String incidentId, long sequenceNumber,
+                                   String from, String to) {
+        models.awaitCaughtUp(List.of(incidentId));
         var payload = new String(jdbc.sql("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND sequenceNumber = ?").params(incidentId, sequenceNumber).query(byte[].class).single(),
                 StandardCharsets.UTF_8);
