@@ -23,7 +23,14 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -127,6 +134,40 @@ class EngineConfiguration {
                         .allowIfSubType("io.incidentledger.")
                         .build())
                 .addModule(IsoInstants.jacksonModule());
+    }
+
+    /*
+     * Axon's Jackson 3 serializers as its auto-configuration builds them for axon.serializer.*=jackson3
+     * (the default here), but remembering classes by name: see TypeCachingJackson3Serializer. Any other
+     * setting leaves the serializer to Axon, and EngineGuards then refuses to start.
+     */
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "axon.serializer.general", havingValue = "jackson3")
+    Serializer serializer(RevisionResolver revisions, Jackson3SerializerCustomizer customizer) {
+        return typeCachingSerializer(revisions, customizer);
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    @ConditionalOnProperty(name = "axon.serializer.messages", havingValue = "jackson3")
+    Serializer messageSerializer(RevisionResolver revisions, Jackson3SerializerCustomizer customizer) {
+        return typeCachingSerializer(revisions, customizer);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnProperty(name = "axon.serializer.events", havingValue = "jackson3")
+    Serializer eventSerializer(RevisionResolver revisions, Jackson3SerializerCustomizer customizer) {
+        return typeCachingSerializer(revisions, customizer);
+    }
+
+    private static Serializer typeCachingSerializer(RevisionResolver revisions, Jackson3SerializerCustomizer customizer) {
+        return new TypeCachingJackson3Serializer(Jackson3Serializer.builder()
+                .revisionResolver(revisions)
+                .converter(new ChainingConverter(EngineConfiguration.class.getClassLoader()))
+                .jsonMapperBuilderCustomizer(customizer));
     }
 
     @Bean

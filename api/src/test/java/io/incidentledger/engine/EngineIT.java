@@ -38,6 +38,8 @@ class EngineIT {
     EngineGuards guards;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     @Test
     void storesEventsAsJacksonJsonWithTheActorInTheMetadata() {
@@ -54,6 +56,8 @@ class EngineIT {
         assertThat(row.get("revision")).isEqualTo("1");
         assertThat((String) row.get("payload")).startsWith("{").contains("\"title\":\"Checkout fails\"");
         assertThat((String) row.get("metaData")).contains("\"actor\":\"maria\"").contains("correlationId");
+        assertThat(List.of(axon.serializer(), axon.eventSerializer(), axon.messageSerializer()))
+                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(TypeCachingJackson3Serializer.class));
     }
 
     @Test
