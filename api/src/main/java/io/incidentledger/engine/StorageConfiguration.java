@@ -71,8 +71,10 @@ class StorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          ChainAnchoring anchoring) {
+                                          ChainAnchoring anchoring,
+                                          @Value("${incident-ledger.event-store.read-batch-size:1000}") int readBatchSize) {
         var builder = JdbcEventStorageEngine.builder()
+                .batchSize(readBatchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
