@@ -43,11 +43,6 @@ public final class IsoInstants {
         return instant != null ? instant : general.apply(text);
     }
 
-    /** {@link #parse(CharSequence, Function)} with {@link DateTimeFormatter#ISO_INSTANT} for the rest. */
-    public static Instant parse(CharSequence text) {
-        return parse(text, t -> DateTimeFormatter.ISO_INSTANT.parse(t, Instant::from));
-    }
-
     /** Exactly what {@link DateTimeFormatter#ISO_INSTANT} prints. */
     public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();

@@ -43,13 +43,18 @@ class IsoInstantsTest {
         return all;
     }
 
+    /** Read as the engine reads, with {@link DateTimeFormatter#ISO_INSTANT} for what the fast path leaves. */
+    private static Instant parse(CharSequence text) {
+        return IsoInstants.parse(text, t -> DateTimeFormatter.ISO_INSTANT.parse(t, Instant::from));
+    }
+
     @Test
     void writesWhatIsoInstantWritesAndReadsItBack() {
         for (var instant : instants()) {
             var text = IsoInstants.format(instant);
             assertThat(text).as("epoch second %d nano %d", instant.getEpochSecond(), instant.getNano())
                     .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
-            assertThat(IsoInstants.parse(text)).isEqualTo(instant);
+            assertThat(parse(text)).isEqualTo(instant);
         }
     }
 
@@ -59,7 +64,7 @@ class IsoInstantsTest {
                 "2026-11-21T14:03:07.123Z", "2026-11-21T14:03:07.1234Z", "2026-11-21T14:03:07.123456789Z",
                 "2024-02-29T23:59:59.000000001Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
                 "2026-11-21T14:03:07+02:00", "2026-11-21t14:03:07z", "+12026-11-21T14:03:07Z")) {
-            assertThat(IsoInstants.parse(text)).as(text)
+            assertThat(parse(text)).as(text)
                     .isEqualTo(DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from));
         }
     }
@@ -76,7 +81,7 @@ class IsoInstantsTest {
             });
             assertThat(general).as(text).containsExactly(text);
         }
-        assertThatThrownBy(() -> IsoInstants.parse("2026-02-30T10:00:00Z")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> parse("2026-02-30T10:00:00Z")).isInstanceOf(DateTimeException.class);
     }
 
     @Test
