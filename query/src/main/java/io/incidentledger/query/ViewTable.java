@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -22,9 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * One read-model table whose rows all belong to one key (usually the incident id). A batch of
- * changed views is stored by deleting every row of the changed keys and batch-inserting the new
- * rows: portable SQL (no vendor upsert), two round trips per table per batch, and a redelivered
- * event rewrites exactly the same rows.
+ * changed views is stored by deleting every row of the changed keys (a few hundred keys per
+ * statement) and batch-inserting the new rows: portable SQL (no vendor upsert), a few round trips
+ * per table per batch, and a redelivered event rewrites exactly the same rows.
  * <p>
  * Values are bound with explicit SQL types, so nulls need no driver guesswork. {@link Instant}
  * values are bound as {@code OffsetDateTime} at UTC (columns are {@code TIMESTAMP WITH TIME ZONE})
@@ -44,7 +45,6 @@ public final class ViewTable {
     private final String table;
     private final int[] types;
     private final String insert;
-    private final String deleteByKey;
     private final String keyColumn;
     /** Whether the table lives on PostgreSQL; asked once. */
     private volatile Boolean postgres;
@@ -62,7 +62,6 @@ public final class ViewTable {
         this.types = columns.stream().mapToInt(Column::sqlType).toArray();
         this.insert = "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
                 + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-        this.deleteByKey = "DELETE FROM " + table + " WHERE " + keyColumn.name() + " = ?";
         this.keyColumn = keyColumn.name();
     }
 
@@ -108,8 +107,9 @@ public final class ViewTable {
     /** Replaces every row of {@code keys} with {@code rows} (which may hold zero or many rows per key). */
     public void replace(Collection<?> keys, List<Object[]> rows) {
         if (!keys.isEmpty()) {
-            var keyType = new int[] {types[0]};
-            jdbc.batchUpdate(deleteByKey, keys.stream().map(k -> new Object[] {bindable(k)}).toList(), keyType);
+            // One statement per few hundred keys: a statement per key was, on PostgreSQL, more
+            // server work than the inserts (a rebuild deletes the keys of every view it writes).
+            planningAfresh(() -> inLists(keys, "DELETE FROM " + table, jdbc::update));
         }
         if (!rows.isEmpty()) {
             // Bound here rather than through JdbcTemplate.batchUpdate, whose per-value type lookups
@@ -139,25 +139,39 @@ public final class ViewTable {
      * {@link BatchedViews#prefetching prefetching} projection loads a whole batch's views at once.
      */
     public <T> List<T> select(String columns, Collection<?> keys, RowMapper<T> mapper) {
-        var all = new ArrayList<Object>(keys);
         var rows = new ArrayList<T>();
-        boolean planAfresh = postgres() && TransactionSynchronizationManager.isActualTransactionActive();
-        if (planAfresh) {
-            // Planned for these keys and the table as it is now. A prepared statement's generic
-            // plan, once made while a rebuild refills an emptied table (statistics: empty), scans
-            // the whole table for every later batch: a model's rebuild ran 4 times slower, at random.
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        }
+        planningAfresh(() -> inLists(keys, "SELECT " + columns + " FROM " + table,
+                (sql, args) -> rows.addAll(jdbc.query(sql, mapper, args))));
+        return rows;
+    }
+
+    /** Runs {@code statement} once per few hundred keys, as {@code head} with a WHERE on the key column. */
+    private void inLists(Collection<?> keys, String head, BiConsumer<String, Object[]> statement) {
+        var all = new ArrayList<Object>(keys);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             var chunk = all.subList(from, Math.min(from + IN_LIST, all.size()));
-            var sql = "SELECT " + columns + " FROM " + table + " WHERE " + keyColumn + " IN ("
-                    + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
-            rows.addAll(jdbc.query(sql, mapper, chunk.stream().map(ViewTable::bindable).toArray()));
+            statement.accept(head + " WHERE " + keyColumn + " IN ("
+                    + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")",
+                    chunk.stream().map(ViewTable::bindable).toArray());
         }
+    }
+
+    /**
+     * Runs {@code statements} with their plans made for their keys and the table as it is now. A
+     * prepared statement's generic plan, once made while a rebuild refills an emptied table
+     * (statistics: empty), scans the whole table for every later batch: a model's rebuild ran 4
+     * times slower, at random. Only PostgreSQL caches plans so, and only inside a transaction can
+     * the setting be scoped to it.
+     */
+    private void planningAfresh(Runnable statements) {
+        boolean planAfresh = postgres() && TransactionSynchronizationManager.isActualTransactionActive();
+        if (planAfresh) {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+        statements.run();
         if (planAfresh) {
             jdbc.execute("SET LOCAL plan_cache_mode = DEFAULT");
         }
-        return rows;
     }
 
     /**

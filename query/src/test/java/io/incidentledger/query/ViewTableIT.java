@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.incidentledger.incident.Phase;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,32 @@ class ViewTableIT {
             assertThat(db.dump("sample")).startsWith("sample (2 rows)");
             assertThat(ViewTable.clearedBy(table::clear)).as("what a reset emptied").containsExactly("sample");
             assertThat(db.dump("sample")).isEqualTo("sample (0 rows)\n");
+        }
+    }
+
+    /** Keys go to the database a few hundred per statement; a batch of more must still reach every key. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Vendor.class)
+    void replacesAndSelectsMoreKeysThanOneStatementTakes(TestDatabase.Vendor vendor) {
+        try (var db = TestDatabase.create(vendor)) {
+            db.jdbc().execute("CREATE TABLE sample (id VARCHAR(64) NOT NULL, n BIGINT)");
+            var table = new ViewTable(db.jdbc(), "sample", ViewTable.text("id"), ViewTable.bigint("n"));
+            var keys = IntStream.range(0, 1_201).mapToObj(i -> "k" + i).toList();
+            db.inTransaction(() -> table.replace(keys, keys.stream()
+                    .flatMap(k -> Stream.of(new Object[] {k, 1L}, new Object[] {k, 2L})).toList()));
+
+            var everyOther = keys.stream().filter(k -> Integer.parseInt(k.substring(1)) % 2 == 0).toList();
+            db.inTransaction(() -> table.replace(everyOther,
+                    everyOther.stream().map(k -> new Object[] {k, 3L}).toList()));
+
+            assertThat(db.jdbc().queryForObject("SELECT COUNT(*) FROM sample WHERE n = 3", Long.class))
+                    .isEqualTo(everyOther.size());
+            assertThat(db.jdbc().queryForObject("SELECT COUNT(*) FROM sample WHERE n < 3", Long.class))
+                    .isEqualTo(2L * (keys.size() - everyOther.size()));
+            var selected = new TransactionTemplate(db.transactions())
+                    .execute(status -> table.select("id, n", keys, (rs, n) -> rs.getString("id")));
+            assertThat(selected).hasSize(everyOther.size() + 2 * (keys.size() - everyOther.size()))
+                    .containsAll(keys);
         }
     }
 
