@@ -97,7 +97,7 @@ class CommandShapeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../etc", "<script>", "", " INC-1", "INC 1", "-INC", "a;DROP", "INC-1/2", "ñ"})
+    @ValueSource(strings = {"../etc", "<script>", "", " INC-1", "INC 1", "-INC", "a;DROP", "INC-1/2", "ñ", "_INC", "INC-1\n", "INC\u00e9", "\uff11NC", "INC.1"})
     void refusesIncidentIdsOutsideTheSafeAlphabet(String value) {
         assertThatThrownBy(() -> new IncidentId(value)).isInstanceOfSatisfying(InvalidCommandException.class,
                 e -> assertThat(e.field()).isEqualTo("incidentId"));
@@ -109,6 +109,13 @@ class CommandShapeTest {
         assertThatThrownBy(() -> new IncidentId(null)).isInstanceOf(InvalidCommandException.class);
         assertThatThrownBy(() -> new IncidentId("a".repeat(65))).isInstanceOf(InvalidCommandException.class);
         assertThat(new IncidentId("a".repeat(64)).value()).hasSize(64);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "Z", "9", "INC-1", "inc_2", "0-_zZ9", "INC--__"})
+    void acceptsIdsInTheSafeAlphabet(String value) {
+        assertThat(new IncidentId(value).value()).isEqualTo(value);
+        assertThat(IncidentId.isValid(value)).isTrue();
     }
 
     @Test
