@@ -33,14 +33,15 @@ final class NameScrubber {
     NameScrubber(Map<String, String> labelsByName) {
         var names = labelsByName.entrySet().stream()
                 .filter(e -> e.getKey() != null && !e.getKey().isBlank())
-                .sorted(Comparator.<Map.Entry<String, String>>comparingInt(e -> -normalize(e.getKey()).length())
-                        .thenComparing(e -> normalize(e.getKey())))
+                .map(e -> Map.entry(normalize(e.getKey()), e.getValue()))
+                .sorted(Comparator.<Map.Entry<String, String>>comparingInt(e -> -e.getKey().length())
+                        .thenComparing(Map.Entry::getKey))
                 .toList();
         var alternatives = new ArrayList<String>();
         for (var name : names) {
-            alternatives.add("(" + literal(normalize(name.getKey())) + ")");
+            alternatives.add("(" + literal(name.getKey()) + ")");
             labels.add(name.getValue());
-            firstWords.add(fold(normalize(name.getKey()).split(" ")[0]));
+            firstWords.add(fold(name.getKey().split(" ")[0]));
         }
         regex = alternatives.isEmpty() ? null
                 : "(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")";

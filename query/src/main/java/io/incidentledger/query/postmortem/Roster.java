@@ -2,6 +2,7 @@ package io.incidentledger.query.postmortem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,17 @@ final class Roster {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, List<ResponderRole>> roles = new LinkedHashMap<>();
     private final NameScrubber scrubber;
+    /** Each name's {@link NameScrubber#key}, worked out once: most entries share a few actors. */
+    private final Map<String, String> keys = new HashMap<>();
 
     private Roster(PostmortemState state) {
         var commander = state.entries().stream().filter(e -> e.kind() == TimelineKind.ACKNOWLEDGED)
-                .map(PostmortemState.Entry::person).filter(Roster::isName).map(NameScrubber::key)
+                .map(PostmortemState.Entry::person).filter(Roster::isName).map(this::key)
                 .findFirst().orElse(null);
         int responders = 0;
         var names = new LinkedHashMap<String, String>();
         for (var appearance : appearances(state)) {
-            var key = NameScrubber.key(appearance.name());
+            var key = key(appearance.name());
             if (!labels.containsKey(key)) {
                 labels.put(key, key.equals(commander) ? COMMANDER : "Responder " + ++responders);
             }
@@ -51,7 +54,11 @@ final class Roster {
 
     /** The label of a person, or null for no person. */
     String label(String name) {
-        return isName(name) ? labels.get(NameScrubber.key(name)) : null;
+        return isName(name) ? labels.get(key(name)) : null;
+    }
+
+    private String key(String name) {
+        return keys.computeIfAbsent(name, NameScrubber::key);
     }
 
     String scrub(String text) {
