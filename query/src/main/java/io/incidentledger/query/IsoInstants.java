@@ -153,11 +153,15 @@ public final class IsoInstants {
         return value;
     }
 
+    /** {@code value} (never negative) in exactly {@code width} digits, zero-padded. */
     private static StringBuilder digits(StringBuilder out, int value, int width) {
-        var text = Integer.toString(value);
-        for (int i = text.length(); i < width; i++) {
-            out.append('0');
+        int divisor = 1;
+        for (int i = 1; i < width; i++) {
+            divisor *= 10;
         }
-        return out.append(text);
+        for (; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import io.incidentledger.incident.AffectedComponent;
 import io.incidentledger.incident.ComponentStatus;
@@ -16,6 +17,10 @@ import io.incidentledger.incident.PublicStatus;
 final class TimelineDraft {
 
     private static final int TITLE_LENGTH = 120;
+
+    /** Compiled once: every public update of a rebuild asks for its title. */
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
     private final String incidentId;
     private final List<PublicUpdateView> updates;
@@ -106,7 +111,7 @@ final class TimelineDraft {
      */
     static String title(String message) {
         var line = message.strip().lines().findFirst().orElse("").strip();
-        var sentenceEnd = java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(line);
+        var sentenceEnd = SENTENCE_END.matcher(line);
         if (sentenceEnd.find()) {
             line = line.substring(0, sentenceEnd.start() + 1);
         }
