@@ -10,9 +10,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -38,6 +41,11 @@ public final class ViewTable {
     }
 
     private static final int IN_LIST = 500;
+    /**
+     * The transactions (their connection holders, one per transaction) already told to plan
+     * afresh; weak, so an ended transaction's entry goes with it.
+     */
+    private static final Map<Object, Boolean> PLANNING_AFRESH = Collections.synchronizedMap(new WeakHashMap<>());
     /** The tables emptied on this thread while {@link #clearedBy} records them. */
     private static final ThreadLocal<Set<String>> CLEARED = new ThreadLocal<>();
 
@@ -161,17 +169,26 @@ public final class ViewTable {
      * prepared statement's generic plan, once made while a rebuild refills an emptied table
      * (statistics: empty), scans the whole table for every later batch: a model's rebuild ran 4
      * times slower, at random. Only PostgreSQL caches plans so, and only inside a transaction can
-     * the setting be scoped to it.
+     * the setting be scoped to it: it is set once per transaction and holds until its end (setting
+     * and resetting it around each table's statements cost a processor's batch some twenty round
+     * trips).
      */
     private void planningAfresh(Runnable statements) {
-        boolean planAfresh = postgres() && TransactionSynchronizationManager.isActualTransactionActive();
-        if (planAfresh) {
+        if (!postgres() || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            statements.run();
+            return;
+        }
+        var transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (transaction == null) {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            statements.run();
+            jdbc.execute("SET LOCAL plan_cache_mode = DEFAULT");
+            return;
+        }
+        if (PLANNING_AFRESH.put(transaction, Boolean.TRUE) == null) {
             jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
         statements.run();
-        if (planAfresh) {
-            jdbc.execute("SET LOCAL plan_cache_mode = DEFAULT");
-        }
     }
 
     /**

@@ -83,6 +83,41 @@ class ViewTableIT {
         }
     }
 
+    /**
+     * On PostgreSQL a transaction that loads or writes views plans its statements afresh until it
+     * ends (a generic plan made for a just-emptied table would scan it for every later batch);
+     * the next transaction starts with the server's default again.
+     */
+    @Test
+    void plansAfreshForTheRestOfTheTransactionOnPostgres() {
+        try (var db = TestDatabase.create(TestDatabase.Vendor.POSTGRES)) {
+            db.jdbc().execute("CREATE TABLE sample (id VARCHAR(64) NOT NULL, n BIGINT)");
+            var table = new ViewTable(db.jdbc(), "sample", ViewTable.text("id"), ViewTable.bigint("n"));
+            var transactions = new TransactionTemplate(db.transactions());
+            var modes = transactions.execute(status -> {
+                var before = planCacheMode(db);
+                table.replace(List.of("a"), List.<Object[]>of(new Object[] {"a", 1L}));
+                var afterWrite = planCacheMode(db);
+                table.select("n", List.of("a"), (rs, n) -> rs.getLong("n"));
+                table.replace(List.of("a"), List.<Object[]>of(new Object[] {"a", 2L}));
+                return List.of(before, afterWrite, planCacheMode(db));
+            });
+            assertThat(modes).containsExactly("auto", "force_custom_plan", "force_custom_plan");
+            String untouched = transactions.execute(status -> planCacheMode(db));
+            assertThat(untouched).isEqualTo("auto");
+            String later = transactions.execute(status -> {
+                table.select("n", List.of("a"), (rs, n) -> rs.getLong("n"));
+                return planCacheMode(db);
+            });
+            assertThat(later).as("a later transaction is told again").isEqualTo("force_custom_plan");
+            assertThat(db.jdbc().queryForObject("SELECT n FROM sample", Long.class)).isEqualTo(2L);
+        }
+    }
+
+    private static String planCacheMode(TestDatabase db) {
+        return db.jdbc().queryForObject("SHOW plan_cache_mode", String.class);
+    }
+
     /** PostgreSQL compresses the large view documents with lz4 (V10); a server without it would keep pglz. */
     @Test
     void largeDocumentsAreCompressedWithLz4OnPostgres() {

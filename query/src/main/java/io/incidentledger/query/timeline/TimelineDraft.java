@@ -19,7 +19,6 @@ final class TimelineDraft {
     private static final int TITLE_LENGTH = 120;
 
     /** Compiled once: every public update of a rebuild asks for its title. */
-
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
     private final String incidentId;
